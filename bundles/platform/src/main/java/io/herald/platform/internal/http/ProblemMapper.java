@@ -36,6 +36,9 @@ public class ProblemMapper implements ExceptionMapper<WebApplicationException> {
         if (retryAfter != null) {
             response.header("Retry-After", retryAfter);
         }
+        if (body.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"herald\"");
+        }
         exception.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
                 values.forEach(v -> response.header(name, v));
