@@ -151,6 +151,29 @@ public class Accounts {
         });
     }
 
+    /** Changes the password after checking the current one, and signs out every other session. */
+    public void changePassword(String userId, String sessionId, IdentityViews.PasswordChange change, Client client) {
+        String current = Inputs.required("currentPassword", change.currentPassword());
+        String next = Inputs.password("newPassword", change.newPassword());
+        UserEntity user = jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, userId));
+        throttle.check(user.email, client.ip());
+        if (!hashed(() -> PasswordHasher.verify(current, user.passwordHash))) {
+            throttle.failed(user.email, client.ip());
+            throw Problem.badRequest("currentPassword", "the current password is wrong");
+        }
+        String hash = hashed(() -> PasswordHasher.hash(next));
+        jpa.tx(TransactionType.Required, em -> {
+            UserEntity managed = em.find(UserEntity.class, userId);
+            managed.passwordHash = hash;
+            int revoked = em.createQuery("UPDATE SessionEntity s SET s.revokedAt = :now WHERE s.userId = :user "
+                            + "AND s.revokedAt IS NULL AND s.id <> :current").setParameter("now", Workspaces.now())
+                    .setParameter("user", userId).setParameter("current", sessionId == null ? "" : sessionId)
+                    .executeUpdate();
+            auditEverywhere(em, managed, "auth.password_changed", Map.of("otherSessionsEnded", revoked),
+                    client.ip());
+        });
+    }
+
     public IdentityViews.Me me(String userId) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             UserEntity user = em.find(UserEntity.class, userId);

@@ -25,6 +25,9 @@ public final class IdentityViews {
     public record Session(String token, Instant expiresAt, String csrfToken, User user, Workspace workspace) {
     }
 
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
     public record Me(User user, List<Workspace> workspaces) {
     }
 

@@ -2,6 +2,7 @@ package io.herald.platform.internal.rest;
 
 import io.herald.platform.api.Caller;
 import io.herald.platform.api.DomainEvent;
+import io.herald.platform.api.Json;
 import io.herald.platform.internal.events.RealtimeHub;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,14 +41,16 @@ public class StreamResource {
 
     private final Logger logger = LoggerFactory.getLogger(StreamResource.class);
     private final RealtimeHub hub;
+    private final Json json;
     private final Map<SseEventSink, AutoCloseable> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "herald-sse-heartbeat"));
     private volatile Sse sse;
 
     @Activate
-    public StreamResource(@Reference RealtimeHub hub) {
+    public StreamResource(@Reference RealtimeHub hub, @Reference Json json) {
         this.hub = hub;
+        this.json = json;
         heartbeat.scheduleAtFixedRate(this::beat, 15, 15, TimeUnit.SECONDS);
     }
 
@@ -64,11 +67,32 @@ public class StreamResource {
         Caller caller = Caller.of(request);
         String workspace = caller.requireWorkspace();
         this.sse = sse;
-        AutoCloseable subscription = hub.subscribe(workspace, event -> send(sink, sse, event));
+        AutoCloseable subscription = hub.subscribe(workspace, event -> {
+            if (endsAccess(event, caller)) {
+                close(sink);
+            } else {
+                send(sink, sse, event);
+            }
+        });
         open.put(sink, subscription);
         sink.send(sse.newEventBuilder().name("ready").data(String.class, "{\"workspaceId\":\"" + workspace + "\"}")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).build());
         logger.debug("Stream opened for workspace {} by {}", workspace, caller.principalId());
+    }
+
+    /** A member removed from the workspace, or the workspace deleted, stops receiving its events at once. */
+    private boolean endsAccess(DomainEvent event, Caller caller) {
+        if (event.type().equals("workspace.deleted")) {
+            return true;
+        }
+        if (event.type().equals("member.removed") && caller.userId() != null) {
+            try {
+                return caller.userId().equals(json.mapper().readTree(event.payload()).path("userId").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private void send(SseEventSink sink, Sse sse, DomainEvent event) {
