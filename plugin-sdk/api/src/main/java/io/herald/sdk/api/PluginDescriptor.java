@@ -1,0 +1,24 @@
+package io.herald.sdk.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Tells Herald about a plugin. Register one as an OSGi service per plugin; its {@link #id()} is how
+ * workspaces name the plugin in their connections and how webhooks reach it ({@code /hooks/{id}/{connection}}).
+ */
+@ConsumerType
+public interface PluginDescriptor {
+
+    /** Stable, lower-case, dash-separated, for example {@code channel-ses}. Never change it once published. */
+    String id();
+
+    /** Shown to people, for example "Amazon SES". */
+    String name();
+
+    String description();
+
+    PluginKind kind();
+
+    /** The fields a workspace fills in to connect, rendered as a form by the console. */
+    ConfigSchema configSchema();
+}
