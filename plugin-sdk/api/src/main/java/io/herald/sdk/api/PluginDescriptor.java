@@ -21,4 +21,11 @@ public interface PluginDescriptor {
 
     /** The fields a workspace fills in to connect, rendered as a form by the console. */
     ConfigSchema configSchema();
+
+    /**
+     * Checks a connection's credentials with the provider ("Test connection" in the console). The default
+     * accepts everything; plugins that talk to a provider should make one cheap authenticated call.
+     */
+    default void check(Connection connection) throws PermanentFailure, TransientFailure {
+    }
 }

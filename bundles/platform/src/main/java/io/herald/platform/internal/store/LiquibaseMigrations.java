@@ -11,6 +11,7 @@ import liquibase.Scope;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
@@ -44,7 +45,9 @@ public class LiquibaseMigrations implements SchemaMigrations {
         thread.setContextClassLoader(Liquibase.class.getClassLoader());
         long started = System.nanoTime();
         try (Connection connection = database.dataSource().getConnection()) {
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader)), () -> {
+            // Liquibase's console summaries go to the log, not to the operator's terminal.
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader),
+                    Scope.Attr.ui.name(), new LoggerUIService()), () -> {
                 liquibase.database.Database target = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(loader), target)) {
