@@ -41,6 +41,22 @@ public class TransactionalOutbox implements Outbox {
         return id;
     }
 
+    /** The same on a plain JDBC connection, in the caller's transaction (hot paths that bypass JPA). */
+    public String publish(java.sql.Connection connection, String workspaceId, String type, Object payload)
+            throws java.sql.SQLException {
+        String id = Ids.newId();
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, id);
+            insert.setString(2, workspaceId);
+            insert.setString(3, type);
+            insert.setString(4, payload instanceof String text ? text : json.write(payload));
+            insert.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        wakeUps.forEach(Runnable::run);
+        return id;
+    }
+
     void onPublish(Runnable wakeUp) {
         wakeUps.add(wakeUp);
     }

@@ -54,17 +54,23 @@ public class DurableJobs implements Jobs {
 
     @Override
     public String enqueue(JobRequest request) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return enqueue(connection, request);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not enqueue job " + request.type(), e);
+        }
+    }
+
+    /** Enqueues on the caller's JDBC connection, inside whatever transaction it has open. */
+    public String enqueue(Connection connection, JobRequest request) throws SQLException {
         validate(request);
         String id = Ids.newId();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Object[] values = values(id, request, clock.instant());
             for (int i = 0; i < values.length; i++) {
                 insert.setObject(i + 1, values[i]);
             }
             insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not enqueue job " + request.type(), e);
         }
         wakeUp();
         return id;

@@ -240,7 +240,12 @@ public class JobRunner {
                 logger.debug("Job {} {} of workspace {} succeeded in {} ms", job.type(), job.id(), job.workspaceId(),
                         (System.nanoTime() - started) / 1_000_000);
             } catch (RetryLater later) {
-                retry(job, later.getMessage(), later.delay(), false);
+                if (later.consumesAttempt() && job.attempts() >= job.maxAttempts()) {
+                    finish(job, "failed", later.getMessage(), null);
+                    failed.incrementAndGet();
+                } else {
+                    retry(job, later.getMessage(), later.delay(), later.consumesAttempt());
+                }
             } catch (Throwable e) {
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
                 if (job.attempts() >= job.maxAttempts()) {
