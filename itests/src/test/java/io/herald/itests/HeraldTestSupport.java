@@ -71,6 +71,10 @@ public abstract class HeraldTestSupport {
         }
         String karafVersion = required("karaf.version");
         String database = database();
+        if ("h2".equals(database) && System.getenv("HERALD_DB_URL") != null) {
+            throw new IllegalStateException("unset HERALD_DB_URL: Karaf would inherit it and leave H2; "
+                    + "the itests choose the database (-Ppostgresql)");
+        }
         String httpPort = freePort();
         File log = new File(required("herald.itest.logDir"), getClass().getSimpleName() + "-" + database + ".log");
         log.delete();
@@ -188,7 +192,11 @@ public abstract class HeraldTestSupport {
 
     /** The database under test: {@code h2} or {@code postgresql}. */
     protected static String database() {
-        return System.getProperty("herald.itest.db", "h2");
+        String database = System.getProperty("herald.itest.db", "h2");
+        if (!database.equals("h2") && !database.equals("postgresql")) {
+            throw new IllegalStateException("herald.itest.db is h2 or postgresql, not " + database);
+        }
+        return database;
     }
 
     /** Retries {@code check} until it passes or {@code timeout} ends, then throws its last failure. */
