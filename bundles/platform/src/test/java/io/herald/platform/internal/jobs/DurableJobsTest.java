@@ -23,10 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -289,9 +291,15 @@ class DurableJobsTest extends ComponentsTest {
         CountDownLatch release = new CountDownLatch(1);
         onTearDown(release::countDown);
         // One thread, busy with the job: node A cannot claim anything else meanwhile (not even this job again).
+        List<Exception> progressOnA = new CopyOnWriteArrayList<>();
         JobRunner runnerA = runner(1, nodeA, jobsA, new RecordingHandler("slow.work", context -> {
             started.countDown();
             release.await(10, TimeUnit.SECONDS);
+            try {
+                context.progress("{\"step\":2}");
+            } catch (IllegalStateException e) {
+                progressOnA.add(e);
+            }
             throw new IllegalStateException("stale node woke up");
         }));
         String id = jobsA.enqueue(JobRequest.of(workspace, "slow.work", "{}"));
@@ -315,6 +323,37 @@ class DurableJobsTest extends ComponentsTest {
         assertEquals(2, job.attempts());
         assertEquals(1, onB.calls.size());
         assertEquals(0, runnerA.failedCount());
+        assertEquals(1, progressOnA.size(), "recording progress tells the stale handler it lost the job");
+        assertNull(job.progress(), "and writes nothing");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aJobWhoseNodeDiedOnItsLastAttemptFailsInsteadOfRunningAgain(TestDatabase.Kind kind) throws Exception {
+        // A job that kills its node (out of memory, a native crash) must not take down every node in turn.
+        TestDatabase database = database(kind);
+        DurableJobs jobs = jobs(database);
+        String exhausted = jobs.enqueue(new JobRequest(workspace, "pdf.render", "{}", null, 2, null));
+        String retryable = jobs.enqueue(new JobRequest(workspace, "pdf.render", "{}", null, 3, null));
+        for (String id : List.of(exhausted, retryable)) {
+            database.update("UPDATE job SET state = 'running', attempts = 2, locked_by = 'crashed/1', lease_until = ? "
+                    + "WHERE id = ?", utc(Instant.now().minusSeconds(1)), id);
+        }
+        RecordingHandler handler = new RecordingHandler("pdf.render", context -> { });
+        JobRunner runner = runner(database, jobs, handler);
+
+        until(() -> Job.SUCCEEDED.equals(job(jobs, workspace, retryable).state()), () -> "the job with attempts left to run");
+        until(() -> Job.FAILED.equals(job(jobs, workspace, exhausted).state()), () -> "the exhausted job to fail: "
+                + jobs.find(workspace, exhausted));
+        pause(QUIET_MILLIS);
+        assertEquals(0, handler.callsFor(exhausted), "no attempt beyond maxAttempts");
+        Job failed = job(jobs, workspace, exhausted);
+        assertEquals(2, failed.attempts());
+        assertNotNull(failed.finishedAt());
+        assertTrue(failed.lastError() != null && failed.lastError().contains("lease expired"), failed.lastError());
+        assertEquals(1, handler.callsFor(retryable));
+        assertEquals(3, job(jobs, workspace, retryable).attempts());
+        assertEquals(1, runner.failedCount());
     }
 
     @ParameterizedTest(name = "{0}")
