@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param payload     JSON text the handler reads
  * @param runAt       earliest start; null means now
  * @param maxAttempts attempts before the job is failed for good
- * @param dedupeKey   when not null, a second job with the same type and key is not created
+ * @param dedupeKey   when not null, a second job with the same type and key is not created: enqueuing it again
+ *                    answers the id of the job that exists (keys are global per type, so include the workspace)
  */
 public record JobRequest(String workspaceId, String type, String payload, Instant runAt, int maxAttempts,
                          String dedupeKey) {

@@ -2,6 +2,8 @@ package io.herald.platform.internal.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -58,25 +60,56 @@ public class JsonProvider extends JacksonJsonProvider {
     }
 
     static Problem toProblem(JsonProcessingException e) {
+        JsonParseException parse = cause(e, JsonParseException.class);
+        if (parse != null) {
+            // Also when the databind layer wrapped it (a value cut short or broken inside a record's property).
+            String where = "line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            return Problem.badRequest(null, parse instanceof JsonEOFException
+                    ? "malformed JSON: unexpected end of input at " + where
+                    : "malformed JSON at " + where);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return Problem.badRequest(path(unknown), "unknown field '" + unknown.getPropertyName() + "'");
         }
-        if (e instanceof InvalidFormatException invalid) {
+        InputCoercionException range = cause(e, InputCoercionException.class);
+        if (range != null && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return Problem.badRequest(path(mapping), "out of range for " + simpleType(range.getTargetType()));
+        }
+        if (e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+            if (!(invalid.getValue() instanceof String)) {
+                // 42 where a string belongs, 1.5 where a whole number does: the JSON type is wrong.
+                return Problem.badRequest(path(invalid), "wrong type: expected " + simpleType(invalid.getTargetType()));
+            }
             return Problem.badRequest(path(invalid), "'" + invalid.getValue() + "' is not a valid "
                     + simpleType(invalid.getTargetType()));
         }
-        if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatched) {
+            if (mismatched.getPath().isEmpty()) {
+                // The body as a whole: an array or a scalar instead of an object, or more after the value.
+                return Problem.badRequest(null, "the body must be one JSON " + simpleType(mismatched.getTargetType()));
+            }
+            if (mismatched.getOriginalMessage() != null && mismatched.getOriginalMessage().startsWith("Cannot map `null`")) {
+                // A primitive (int, boolean...) that is null or absent.
+                return Problem.badRequest(path(mismatched), "required: expected "
+                        + simpleType(mismatched.getTargetType()));
+            }
             return Problem.badRequest(path(mismatched), "wrong type: expected "
                     + simpleType(mismatched.getTargetType()));
-        }
-        if (e instanceof JsonParseException parse) {
-            return Problem.badRequest(null, "malformed JSON at line " + parse.getLocation().getLineNr()
-                    + ", column " + parse.getLocation().getColumnNr());
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return Problem.badRequest(path(mapping), "invalid value");
         }
-        return Problem.badRequest(null, "malformed JSON: " + e.getOriginalMessage());
+        // Jackson's own message names Java classes: not for clients.
+        return Problem.badRequest(null, "malformed JSON");
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {
@@ -89,7 +122,12 @@ public class JsonProvider extends JacksonJsonProvider {
         if (type == null) {
             return "value";
         }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+        if (type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == java.math.BigInteger.class) {
+            return "whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class && type != char.class)) {
             return "number";
         }
         if (type == Boolean.class || type == boolean.class) {
@@ -99,7 +137,15 @@ public class JsonProvider extends JacksonJsonProvider {
             return "string";
         }
         if (type.isEnum()) {
-            return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase() + ")";
+            // The names as the mapper accepts them (enums are case-sensitive).
+            return "value (one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name()).collect(Collectors.joining(", ")) + ")";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type.getPackageName().equals("java.time")) {
+            return "ISO-8601 " + (type == java.time.Duration.class ? "duration" : "date-time");
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "array";

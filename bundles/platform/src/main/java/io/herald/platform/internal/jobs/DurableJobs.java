@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.persistence.EntityManager;
@@ -27,6 +29,12 @@ public class DurableJobs implements Jobs {
 
     private static final String INSERT = "INSERT INTO job (id, workspace_id, type, state, payload, attempts, "
             + "max_attempts, dedupe_key, run_at, created_at) VALUES (?, ?, ?, 'queued', ?, 0, ?, ?, ?, ?)";
+    /**
+     * With a dedupe key, a duplicate is skipped instead of failing: a unique violation would abort the caller's
+     * whole transaction on PostgreSQL. Works the same on H2 in PostgreSQL mode.
+     */
+    private static final String INSERT_UNLESS_DUPLICATE = INSERT + " ON CONFLICT DO NOTHING";
+    private static final String EXISTING = "SELECT id, workspace_id FROM job WHERE type = ? AND dedupe_key = ?";
 
     private final Database database;
     private final Clock clock = Clock.systemUTC();
@@ -42,12 +50,22 @@ public class DurableJobs implements Jobs {
         validate(request);
         String id = Ids.newId();
         Instant now = clock.instant();
-        Query insert = em.createNativeQuery(NativeSql.numbered(INSERT));
+        Query insert = em.createNativeQuery(NativeSql.numbered(insertFor(request)));
         Object[] values = values(id, request, now);
         for (int i = 0; i < values.length; i++) {
             insert.setParameter(i + 1, values[i]);
         }
-        insert.executeUpdate();
+        if (insert.executeUpdate() == 0) {
+            List<?> rows = em.createNativeQuery(NativeSql.numbered(EXISTING))
+                    .setParameter(1, request.type())
+                    .setParameter(2, request.dedupeKey())
+                    .getResultList();
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("job " + request.type() + " was neither created nor found");
+            }
+            Object[] row = (Object[]) rows.get(0);
+            return existing(request, (String) row[0], (String) row[1]);
+        }
         wakeUp();
         return id;
     }
@@ -65,14 +83,38 @@ public class DurableJobs implements Jobs {
     public String enqueue(Connection connection, JobRequest request) throws SQLException {
         validate(request);
         String id = Ids.newId();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(insertFor(request))) {
             Object[] values = values(id, request, clock.instant());
             for (int i = 0; i < values.length; i++) {
                 insert.setObject(i + 1, values[i]);
             }
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 0) {
+                try (PreparedStatement select = connection.prepareStatement(EXISTING)) {
+                    select.setString(1, request.type());
+                    select.setString(2, request.dedupeKey());
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalStateException("job " + request.type() + " was neither created nor found");
+                        }
+                        return existing(request, rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
         }
         wakeUp();
+        return id;
+    }
+
+    private static String insertFor(JobRequest request) {
+        return request.dedupeKey() == null ? INSERT : INSERT_UNLESS_DUPLICATE;
+    }
+
+    /** The job a dedupe key already names, unless it is another workspace's: that id is never handed out. */
+    private static String existing(JobRequest request, String id, String workspaceId) {
+        if (!Objects.equals(workspaceId, request.workspaceId())) {
+            throw new IllegalStateException("dedupe key of job " + request.type() + " is already used by another "
+                    + "workspace; include the workspace in the key");
+        }
         return id;
     }
 

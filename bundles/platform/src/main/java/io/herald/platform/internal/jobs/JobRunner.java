@@ -168,14 +168,17 @@ public class JobRunner {
         String placeholders = String.join(",", types.stream().map(t -> "?").toList());
         // H2 sorts and limits before it skips locked rows, so only PostgreSQL gets the ORDER BY (see STACK.md).
         String order = database.isPostgres() ? " ORDER BY run_at" : "";
-        String select = "SELECT id FROM job WHERE type IN (" + placeholders + ") AND ((state = 'queued' AND run_at <= ?)"
-                + " OR (state = 'running' AND lease_until < ?))" + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        String select = "SELECT id, state, attempts, max_attempts, locked_by FROM job WHERE type IN (" + placeholders
+                + ") AND ((state = 'queued' AND run_at <= ?) OR (state = 'running' AND lease_until < ?))" + order
+                + " LIMIT ? FOR UPDATE SKIP LOCKED";
         Instant now = clock.instant();
         List<Job> claimed = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 List<String> ids = new ArrayList<>();
+                List<String> exhausted = new ArrayList<>();
+                List<String> exhaustedReasons = new ArrayList<>();
                 try (PreparedStatement statement = connection.prepareStatement(select)) {
                     int i = 1;
                     for (String type : types) {
@@ -186,9 +189,31 @@ public class JobRunner {
                     statement.setInt(i, limit);
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            ids.add(rs.getString(1));
+                            // A node died (or stalled) running it on its last attempt: that run counted, and the
+                            // job may be what kills nodes, so it fails instead of running beyond maxAttempts.
+                            if ("running".equals(rs.getString(2)) && rs.getInt(3) >= rs.getInt(4)) {
+                                exhausted.add(rs.getString(1));
+                                exhaustedReasons.add("lease expired: node " + rs.getString(5) + " stopped while "
+                                        + "running attempt " + rs.getInt(3) + " of " + rs.getInt(4));
+                            } else {
+                                ids.add(rs.getString(1));
+                            }
                         }
                     }
+                }
+                if (!exhausted.isEmpty()) {
+                    try (PreparedStatement fail = connection.prepareStatement("UPDATE job SET state = 'failed', "
+                            + "last_error = ?, finished_at = ?, lease_until = NULL, locked_by = NULL WHERE id = ?")) {
+                        for (int i = 0; i < exhausted.size(); i++) {
+                            fail.setString(1, truncate(exhaustedReasons.get(i)));
+                            fail.setObject(2, JobRows.utc(now));
+                            fail.setString(3, exhausted.get(i));
+                            fail.addBatch();
+                            logger.warn("Job {} failed for good: {}", exhausted.get(i), exhaustedReasons.get(i));
+                        }
+                        fail.executeBatch();
+                    }
+                    failed.addAndGet(exhausted.size());
                 }
                 if (!ids.isEmpty()) {
                     try (PreparedStatement update = connection.prepareStatement("UPDATE job SET state = 'running', "
