@@ -296,7 +296,7 @@ public class JobRunner {
     }
 
     /** Exponential backoff with full jitter: 2^attempt seconds, capped at an hour. */
-    static Duration backoff(int attempt) {
+    public static Duration backoff(int attempt) {
         long ceiling = Math.min(3600, 1L << Math.min(attempt, 12));
         return Duration.ofMillis(1000 + ThreadLocalRandom.current().nextLong(ceiling * 1000));
     }

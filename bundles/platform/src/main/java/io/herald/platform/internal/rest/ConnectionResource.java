@@ -34,10 +34,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class ConnectionResource {
 
     private final ConnectionStore connections;
+    private final io.herald.platform.internal.delivery.MessageStore messages;
 
     @Activate
-    public ConnectionResource(@Reference ConnectionStore connections) {
+    public ConnectionResource(@Reference ConnectionStore connections,
+                              @Reference io.herald.platform.internal.delivery.MessageStore messages) {
         this.connections = connections;
+        this.messages = messages;
     }
 
     @GET
@@ -77,6 +80,22 @@ public class ConnectionResource {
         Caller caller = Caller.of(request);
         connections.delete(caller.requireWorkspace(), connectionId, caller.principalId());
         return Response.noContent().build();
+    }
+
+    /**
+     * The messages sent through a connection, newest first: for the sandbox channel, which delivers nothing,
+     * this outbox is where its messages are read.
+     */
+    @GET
+    @Path("{connectionId}/outbox")
+    public Page<io.herald.platform.internal.delivery.MessageView> outbox(
+            @PathParam("connectionId") String connectionId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit, @Context HttpServletRequest request) {
+        String workspaceId = Caller.of(request).requireWorkspace();
+        connections.get(workspaceId, connectionId);
+        int size = Page.limit(limit);
+        return Page.of(messages.byConnection(workspaceId, connectionId, Page.cursor(cursor), size + 1), size,
+                io.herald.platform.internal.delivery.MessageView::id);
     }
 
     /** Asks the plugin to check the credentials with its provider: 204 when they work. */

@@ -40,7 +40,7 @@ class LiquibaseMigrationsTest extends ComponentsTest {
     void migratingAgainOnRestartChangesNothingAndReportsUpToDate(TestDatabase.Kind kind) throws Exception {
         TestDatabase database = database(kind); // already migrated once by the fixture
         long changesets = database.count("SELECT count(*) FROM databasechangelog");
-        assertEquals(3, changesets, "the platform changelog's three changesets");
+        assertTrue(changesets >= 3, "the platform changelog ran on the first start");
 
         LiquibaseMigrations migrations = new LiquibaseMigrations(database);
         migrations.migrate(bundle(), "db/platform.xml");
