@@ -204,6 +204,20 @@ public class ConnectionStore implements Connections {
         });
     }
 
+    /**
+     * A connection found by id alone, for webhooks: the provider's URL names the connection, not the workspace.
+     */
+    public Optional<Connection> openAnyWorkspace(String connectionId) {
+        String workspaceId = jpa.txExpr(TransactionType.Required, em -> {
+            tenants.enter(em, TenantScope.SYSTEM);
+            @SuppressWarnings("unchecked")
+            List<Object> rows = em.createNativeQuery("SELECT workspace_id FROM plugin_connection WHERE id = ?1")
+                    .setParameter(1, connectionId).getResultList();
+            return rows.isEmpty() ? null : (String) rows.get(0);
+        });
+        return workspaceId == null ? Optional.empty() : open(workspaceId, connectionId);
+    }
+
     private ConnectionEntity find(EntityManager em, String workspaceId, String connectionId) {
         tenants.enter(em, workspaceId);
         ConnectionEntity entity = Ids.isValid(connectionId) ? em.find(ConnectionEntity.class, connectionId) : null;
