@@ -45,9 +45,10 @@ public class LiquibaseMigrations implements SchemaMigrations {
         thread.setContextClassLoader(Liquibase.class.getClassLoader());
         long started = System.nanoTime();
         try (Connection connection = database.dataSource().getConnection()) {
-            // Liquibase's console summaries go to the log, not to the operator's terminal.
+            // Liquibase's console summaries go to the log, not to the operator's terminal, and it never phones
+            // home (4.31+ fetches an analytics configuration over the internet unless told not to).
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader),
-                    Scope.Attr.ui.name(), new LoggerUIService()), () -> {
+                    Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.analytics.enabled", false), () -> {
                 liquibase.database.Database target = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(loader), target)) {
