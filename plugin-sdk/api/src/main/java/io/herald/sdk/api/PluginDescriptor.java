@@ -23,6 +23,14 @@ public interface PluginDescriptor {
     ConfigSchema configSchema();
 
     /**
+     * Messages per second one connection may send unless its workspace sets a limit of its own; 0 means no
+     * limit. Put the provider's documented sending rate here, so a new connection never trips it.
+     */
+    default double defaultRatePerSecond() {
+        return 0;
+    }
+
+    /**
      * Checks a connection's credentials with the provider ("Test connection" in the console). The default
      * accepts everything; plugins that talk to a provider should make one cheap authenticated call.
      */

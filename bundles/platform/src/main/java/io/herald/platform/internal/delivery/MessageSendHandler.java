@@ -30,16 +30,21 @@ import org.slf4j.LoggerFactory;
 public class MessageSendHandler implements JobHandler {
 
     static final Duration PLUGIN_ABSENT_WAIT = Duration.ofSeconds(5);
+    /** A worker sleeps out a short wait for the connection's next slot; a longer one goes back to the queue. */
+    static final Duration MAX_THROTTLE_SLEEP = Duration.ofSeconds(2);
 
     private final Logger logger = LoggerFactory.getLogger(MessageSendHandler.class);
     private final MessageStore messages;
     private final Connections connections;
     private final ChannelSenders senders;
     private final Json json;
+    private final ConnectionThrottle throttle;
 
     @Activate
     public MessageSendHandler(@Reference MessageStore messages, @Reference Connections connections,
-                              @Reference ChannelSenders senders, @Reference Json json) {
+                              @Reference ChannelSenders senders, @Reference Json json,
+                              @Reference ConnectionThrottle throttle) {
+        this.throttle = throttle;
         this.messages = messages;
         this.connections = connections;
         this.senders = senders;
@@ -69,6 +74,13 @@ public class MessageSendHandler implements JobHandler {
         if (connection.isEmpty()) {
             messages.markFailed(message, "the connection was deleted");
             return;
+        }
+        Duration wait = throttle.reserve(message);
+        if (wait.compareTo(MAX_THROTTLE_SLEEP) > 0) {
+            throw new RetryLater("connection " + message.connectionId() + " is at its sending rate", wait);
+        }
+        if (!wait.isZero()) {
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
         }
         messages.markSending(message);
         try {

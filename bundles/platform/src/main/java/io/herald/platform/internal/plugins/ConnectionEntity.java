@@ -22,6 +22,9 @@ public class ConnectionEntity {
     public String name;
     /** JSON object text; secret values sealed. */
     public String config;
+    /** Messages per second; null takes the plugin's default. */
+    @Column(name = "rate_per_second")
+    public Double ratePerSecond;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

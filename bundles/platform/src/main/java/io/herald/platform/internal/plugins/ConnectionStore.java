@@ -46,10 +46,11 @@ public class ConnectionStore implements Connections {
 
     /** A connection as the API shows it: secret fields say only whether they are set. */
     public record View(String id, String plugin, String name, Map<String, String> config, List<String> secretsSet,
-                       java.time.Instant createdAt, java.time.Instant updatedAt) {
+                       Double ratePerSecond, java.time.Instant createdAt, java.time.Instant updatedAt) {
     }
 
-    public record Request(String plugin, String name, Map<String, String> config) {
+    /** @param ratePerSecond messages per second this connection may send; null keeps the plugin's default */
+    public record Request(String plugin, String name, Map<String, String> config, Double ratePerSecond) {
     }
 
     private final Logger logger = LoggerFactory.getLogger(ConnectionStore.class);
@@ -90,6 +91,7 @@ public class ConnectionStore implements Connections {
             entity.id = Ids.newId();
             entity.pluginId = pluginId;
             entity.name = name;
+            entity.ratePerSecond = rate(request.ratePerSecond());
             entity.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
             entity.updatedAt = entity.createdAt;
             entity.config = json.write(seal(workspaceId, entity.id, plugin.configSchema(),
@@ -132,6 +134,9 @@ public class ConnectionStore implements Connections {
             }
             if (request.name() != null) {
                 entity.name = name(request.name());
+            }
+            if (request.ratePerSecond() != null) {
+                entity.ratePerSecond = rate(request.ratePerSecond());
             }
             if (request.config() != null) {
                 PluginDescriptor plugin = plugins.find(entity.pluginId).orElseThrow(() -> Problem.unavailable(
@@ -263,8 +268,8 @@ public class ConnectionStore implements Connections {
         Stored stored = read(entity.config);
         Map<String, String> shown = new LinkedHashMap<>(stored.values());
         stored.sealed().forEach(shown::remove);
-        return new View(entity.id, entity.pluginId, entity.name, shown, stored.sealed(), entity.createdAt.toInstant(),
-                entity.updatedAt.toInstant());
+        return new View(entity.id, entity.pluginId, entity.name, shown, stored.sealed(), entity.ratePerSecond,
+                entity.createdAt.toInstant(), entity.updatedAt.toInstant());
     }
 
     private static boolean isSecret(ConfigSchema schema, String field) {
@@ -278,6 +283,31 @@ public class ConnectionStore implements Connections {
             throw new Problem(400, "Invalid configuration", first.message(), "config." + first.field(),
                     Map.of("violations", violations));
         }
+    }
+
+    /**
+     * Messages per second a connection may send: its own limit, else its plugin's default; 0 when unlimited.
+     */
+    public double ratePerSecond(String workspaceId, String connectionId, String pluginId) {
+        Double own = jpa.txExpr(TransactionType.Required, em -> {
+            tenants.enter(em, workspaceId);
+            ConnectionEntity entity = em.find(ConnectionEntity.class, connectionId);
+            return entity == null ? null : entity.ratePerSecond;
+        });
+        if (own != null && own > 0) {
+            return own;
+        }
+        return plugins.find(pluginId).map(PluginDescriptor::defaultRatePerSecond).orElse(0.0);
+    }
+
+    private static Double rate(Double value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isNaN() || value < 0 || value > 100_000) {
+            throw Problem.badRequest("ratePerSecond", "ratePerSecond must be between 0 (no limit of its own) and 100000");
+        }
+        return value == 0 ? null : value;
     }
 
     private static String name(String name) {
