@@ -228,6 +228,42 @@ public class IdentityIT extends HeraldTestSupport {
                 "member.role_changed", "workspace.updated", "member.left")));
     }
 
+    /**
+     * On PostgreSQL, row-level security is a second wall behind EclipseLink's tenant filter: SQL that names no
+     * workspace sees no tenant rows at all, and SQL for one workspace sees only that workspace's.
+     */
+    @Test
+    public void rowLevelSecurityHidesTenantRowsFromSqlThatNamesNoWorkspace() throws Exception {
+        org.junit.Assume.assumeTrue("row-level security exists on PostgreSQL only", "postgresql".equals(database()));
+        User one = signup("rls1");
+        User two = signup("rls2");
+        two.api().post("/api/v1/workspaces/" + two.workspaceId() + "/api-keys", Map.of("name", "k",
+                "scopes", List.of("*"))).expect(201);
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                try (var rs = statement.executeQuery("SELECT count(*) FROM audit_event")) {
+                    rs.next();
+                    assertEquals("no workspace entered: nothing visible", 0, rs.getLong(1));
+                }
+                statement.execute("SELECT set_config('herald.workspace_id', '" + one.workspaceId() + "', true)");
+                try (var rs = statement.executeQuery("SELECT DISTINCT workspace_id FROM audit_event")) {
+                    List<String> visible = new ArrayList<>();
+                    while (rs.next()) {
+                        visible.add(rs.getString(1));
+                    }
+                    assertEquals(List.of(one.workspaceId()), visible);
+                }
+                try (var rs = statement.executeQuery("SELECT count(*) FROM api_key")) {
+                    rs.next();
+                    assertEquals("the other workspace's key is invisible", 0, rs.getLong(1));
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
     @Test
     public void anExpiredSessionIsRefused() throws Exception {
         User user = signup("expiry");
