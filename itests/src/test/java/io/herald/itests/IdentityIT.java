@@ -265,6 +265,21 @@ public class IdentityIT extends HeraldTestSupport {
     }
 
     @Test
+    public void theApiDescribesItselfInOpenApiWithABrowsableUi() {
+        JsonNode document = api.get("/api/v1/openapi.json").expect(200).json();
+        assertTrue(document.path("openapi").asText().startsWith("3."));
+        JsonNode signup = document.path("paths").path("/api/v1/auth/signup").path("post");
+        assertEquals("sign-up needs no credentials", 0, signup.path("security").size());
+        JsonNode me = document.path("paths").path("/api/v1/me").path("get");
+        assertFalse(me.isMissingNode());
+        assertTrue("signed-in endpoints inherit the bearer requirement", me.path("security").isMissingNode()
+                && document.path("security").get(0).has("bearerAuth"));
+        assertFalse(document.path("paths").path("/api/v1/workspaces/{workspaceId}/api-keys").isMissingNode());
+        Api.Response ui = api.get("/api/v1/docs/").expect(200);
+        assertTrue(ui.mediaType(), ui.mediaType().startsWith("text/html"));
+    }
+
+    @Test
     public void anExpiredSessionIsRefused() throws Exception {
         User user = signup("expiry");
         user.api().get("/api/v1/me").expect(200);
