@@ -1,9 +1,9 @@
 package io.herald.platform.internal.delivery;
 
+import io.herald.platform.internal.plugins.ByPluginId;
 import io.herald.sdk.api.channel.ChannelSender;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -13,24 +13,18 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = ChannelSenders.class)
 public class ChannelSenders {
 
-    private final Map<String, ChannelSender> senders = new ConcurrentHashMap<>();
+    private final ByPluginId<ChannelSender> senders = new ByPluginId<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSender(ChannelSender sender, Map<String, Object> properties) {
-        Object pluginId = properties.get(ChannelSender.PLUGIN_ID);
-        if (pluginId != null) {
-            senders.put(pluginId.toString(), sender);
-        }
+        senders.add(sender, properties);
     }
 
     void removeSender(ChannelSender sender, Map<String, Object> properties) {
-        Object pluginId = properties.get(ChannelSender.PLUGIN_ID);
-        if (pluginId != null) {
-            senders.remove(pluginId.toString(), sender);
-        }
+        senders.remove(sender, properties);
     }
 
     public Optional<ChannelSender> find(String pluginId) {
-        return Optional.ofNullable(senders.get(pluginId));
+        return senders.find(pluginId);
     }
 }

@@ -1,10 +1,9 @@
 package io.herald.platform.internal.webhooks;
 
-import io.herald.sdk.api.channel.ChannelSender;
+import io.herald.platform.internal.plugins.ByPluginId;
 import io.herald.sdk.api.webhook.WebhookReceiver;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -14,24 +13,18 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = WebhookReceivers.class)
 public class WebhookReceivers {
 
-    private final Map<String, WebhookReceiver> receivers = new ConcurrentHashMap<>();
+    private final ByPluginId<WebhookReceiver> receivers = new ByPluginId<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addReceiver(WebhookReceiver receiver, Map<String, Object> properties) {
-        Object pluginId = properties.get(ChannelSender.PLUGIN_ID);
-        if (pluginId != null) {
-            receivers.put(pluginId.toString(), receiver);
-        }
+        receivers.add(receiver, properties);
     }
 
     void removeReceiver(WebhookReceiver receiver, Map<String, Object> properties) {
-        Object pluginId = properties.get(ChannelSender.PLUGIN_ID);
-        if (pluginId != null) {
-            receivers.remove(pluginId.toString(), receiver);
-        }
+        receivers.remove(receiver, properties);
     }
 
     public Optional<WebhookReceiver> find(String pluginId) {
-        return Optional.ofNullable(receivers.get(pluginId));
+        return receivers.find(pluginId);
     }
 }
